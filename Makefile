@@ -1,0 +1,46 @@
+# Quick start: `make site` builds the course site; `make test` runs the test suite.
+# Both create .venv from requirements.txt first (once, and again when it changes).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(abspath $(VENV))/bin
+STAMP  := $(VENV)/.installed
+# nbgrader shells out to alembic: the venv's tools must be on PATH.
+export PATH := $(BIN):$(PATH)
+JB_FLAGS ?= -W --keep-going
+
+.PHONY: site test check toc lab system-deps clean help
+
+help:
+	@echo "make site   build the course site into _build/html"
+	@echo "make test   run the test suite (installs Chromium through apt if missing)"
+	@echo "make lab    open the course in JupyterLab"
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/sts-course check
+
+toc: $(STAMP)
+	$(BIN)/sts-course toc
+
+site: check
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo
+	@echo "The course site is built. Open: file://$(abspath _build/html/index.html)"
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab
+
+clean:
+	rm -rf _build
