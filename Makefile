@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 # nbgrader shells out to alembic: the venv's tools must be on PATH.
 export PATH := $(BIN):$(PATH)
 JB_FLAGS ?= -W --keep-going
+AXE    := tests/a11y/node_modules/axe-core/axe.min.js
 
 .PHONY: site test check toc lab system-deps clean help
 
@@ -36,7 +37,12 @@ site: check
 system-deps:
 	@bash scripts/system-deps.sh
 
-test: $(STAMP) system-deps
+# axe-core (accessibility rules for the browser tests), pinned by tests/a11y/package-lock.json.
+$(AXE): tests/a11y/package-lock.json
+	npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+test: $(STAMP) system-deps $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lab: $(STAMP)

@@ -207,6 +207,10 @@ class _Reader:
             self.problem(raw.line_of("reference"), qid, "reference",
                          f"unknown reference key {reference!r}; add it to book/references.bib")
         stem = self.text(raw, "stem", qid)
+        hint = TYPE_HINTS.get(qtype, "")
+        if hint and hint.rstrip(".?").casefold() in stem.casefold():
+            self.problem(raw.line_of("stem"), qid, "stem",
+                         f"do not repeat '{hint}': every rendering shows it for {qtype} questions")
         options = self.truefalse_options(raw, qid) if qtype == "truefalse" else self.options(raw, qid, qtype)
         if len(self.problems) > before:
             return None

@@ -52,6 +52,28 @@ def cmd_toc(args) -> int:
     return 0
 
 
+def cmd_quiz(args) -> int:
+    """Serve a module's knowledge check as a Voila app."""
+    from .curriculum import load_curriculum
+    from .voila_server import serve
+
+    if args.module and args.module not in load_curriculum().module_ids:
+        print(f"sts-course quiz: unknown module '{args.module}'", file=sys.stderr)
+        return 2
+    env = {"STS_QUIZ_MODULE": args.module} if args.module else {}
+    return serve("quiz.ipynb", port=args.port, open_browser=not args.no_browser, env=env)
+
+
+def cmd_assignments(args) -> int:
+    """Write one nbgrader source assignment per module into grading/source/."""
+    from .assignments import write_assignments
+
+    written = write_assignments(args.course_dir, args.modules)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sts-course", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -60,16 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check coverage for these modules only (while writing them)")
     check.set_defaults(func=cmd_check)
     sub.add_parser("toc", help="write _toc.yml from exercises/curriculum.yml").set_defaults(func=cmd_toc)
-    for register in _plugins():
-        register(sub)
+    quiz = sub.add_parser("quiz", help=cmd_quiz.__doc__)
+    quiz.add_argument("module", nargs="?", help="module id, e.g. F1 (omit to choose in the app)")
+    quiz.add_argument("--port", type=int, default=8866)
+    quiz.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    quiz.set_defaults(func=cmd_quiz)
+    assignments = sub.add_parser("assignments", help=cmd_assignments.__doc__)
+    assignments.add_argument("--course-dir", type=Path, default=None,
+                             help="nbgrader course folder (default: grading/)")
+    assignments.add_argument("--modules", nargs="+", metavar="ID", help="only these modules")
+    assignments.set_defaults(func=cmd_assignments)
     return parser
-
-
-def _plugins():
-    """Subcommands that live beside the module they drive (quiz, assignments, ...)."""
-    from . import commands
-
-    return commands.REGISTRARS
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@
 - ``{principle-items} I2``: the module's principle items, from the curriculum.
 - ``{principle-map}``: the 14 principles side by side, linked to their modules.
 - ``{track-table} individual``: a track's modules in order with their times and the total.
+- ``{track-time}`individual```: a track's total time, for prose.
 """
 
 from __future__ import annotations
@@ -81,6 +82,18 @@ class ServesRole(SphinxRole):
         return [_raw(html_render.serves_badge([items[i] for i in ids]))], []
 
 
+class TrackTimeRole(SphinxRole):
+    """``{track-time}`individual``` -> the track's total estimated time, from the curriculum."""
+
+    def run(self):
+        try:
+            minutes = _curriculum(self.env).track_minutes(self.text.strip())
+        except KeyError:
+            msg = self.inliner.reporter.error(f"track-time: unknown track '{self.text}'", line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        return [nodes.Text(html_render.duration(minutes))], []
+
+
 class PrincipleItems(SphinxDirective):
     required_arguments = 1
 
@@ -137,7 +150,9 @@ def setup(app: Sphinx):
     app.add_directive("principle-map", PrincipleMap)
     app.add_directive("track-table", TrackTable)
     app.add_role("serves", ServesRole())
+    app.add_role("track-time", TrackTimeRole())
     app.add_css_file("sts_course.css")
     app.add_js_file("knowledge_check.js", defer="defer")
+    app.add_js_file("theme_fixes.js", defer="defer")
     app.connect("build-finished", _copy_assets)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -94,9 +94,16 @@ def track_table(modules: list[Module], href) -> str:
         for n, m in enumerate(modules, start=1)
     )
     total = sum(m.minutes for m in modules)
-    hours, minutes = divmod(total, 60)
     return ('<table class="sts-track"><caption>Modules in order, with estimated times</caption>'
             '<thead><tr><th scope="col">Step</th><th scope="col">Module</th>'
             '<th scope="col">Time</th></tr></thead>'
             f'<tbody>{rows}</tbody><tfoot><tr><th scope="row" colspan="2">Total</th>'
-            f'<td>{total} min (about {hours} h {minutes:02d} min)</td></tr></tfoot></table>')
+            f'<td>{total} min ({duration(total)})</td></tr></tfoot></table>')
+
+
+def duration(minutes: int) -> str:
+    """A reader's time estimate: 95 -> 'about 1 h 35 min'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"about {rest} min"
+    return f"about {hours} h {rest:02d} min" if rest else f"about {hours} h"
