@@ -29,7 +29,14 @@ check: $(STAMP)
 toc: $(STAMP)
 	$(BIN)/sts-course toc
 
-site: check
+# The execution cache keys on a page's code cells, not on the figure modules they import:
+# when a figure module changes, drop the cache so its pages are executed again.
+FIGURE_STAMP := _build/.figures-stamp
+$(FIGURE_STAMP): $(wildcard sts_course/figures/*.py)
+	rm -rf _build/.jupyter_cache
+	mkdir -p _build && touch $@
+
+site: check $(FIGURE_STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo
 	@echo "The course site is built. Open: file://$(abspath _build/html/index.html)"

@@ -101,4 +101,5 @@ def site_pages(site: Path) -> list[str]:
     """Every content page of the built site, as paths relative to its root."""
     skip = {"genindex.html", "search.html"}
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts)
+                  if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts
+                  and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:2000])

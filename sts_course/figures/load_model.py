@@ -21,7 +21,12 @@ How the model works (all of it deterministic, minute by minute, Monday 09:00 to 
 - The evening and night (17:00 to 09:00) settle it at a pace set by the quality of
   evening recovery and sleep.
 - Whatever is still above baseline at 09:00 the next morning is that day's *carried-over
-  load*: it is the next day's starting point.
+  load*: it is the next day's starting point. The model assumes carried-over load settles
+  more slowly than fresh activation (SLOW_PACE), which is what lets it build up over a week.
+- Rises slow down as arousal nears the top of the scale (CEILING), so it never runs off it.
+
+The constants below set these paces. They were chosen to make the pattern legible, not
+fitted to any data.
 
 Use :func:`simulate_week` for the numbers, :func:`plot_week` for the figure, and
 :func:`load_explorer` for the interactive version (JupyterLab or Voila).
@@ -52,6 +57,7 @@ WORK_MINUTES = 8 * 60  # 09:00 to 17:00
 SESSION_MINUTES = 50
 MAX_EXPOSURES = 8
 MAX_RECOVERY_MINUTES = 60
+LOAD_AXIS_MIN = 25.0  # the carried-over panel's scale runs to at least this
 
 INTENSITIES = {"low": 6.0, "medium": 11.0, "high": 16.0}  # rise per exposure
 RECOVERY_HALF_LIFE = 25.0  # minutes: a real break brings arousal down quickly
@@ -239,7 +245,7 @@ def plot_week(params: WeekParams | None = None, title: str | None = None, **kwar
     top.set_xticks(ticks, [f"{day}\n09:00" for day in (*DAYS, "Sat")])
     top.set_xlabel("Day and time (each day runs from 09:00 to 09:00 the next morning)")
     top.set_ylabel("Arousal (illustrative units)")
-    handles, labels = top.get_legend_handles_labels()
+    handles, _ = top.get_legend_handles_labels()
     handles.append(Patch(facecolor="0.92", edgecolor="0.6", label="Working hours, 09:00\u201317:00"))
     top.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=9,
                frameon=False, borderaxespad=0.2)
@@ -253,7 +259,8 @@ def plot_week(params: WeekParams | None = None, title: str | None = None, **kwar
     bars = bottom.bar(x, result.carried_over, color="#8a3b12", hatch="//", edgecolor="white", width=0.6)
     bottom.bar_label(bars, labels=[f"{v:.1f}" for v in result.carried_over], padding=2, fontsize=9)
     bottom.set_xticks(x, names)
-    bottom.set_ylim(0, max(10.0, float(result.carried_over.max()) * 1.3))
+    # A fixed floor for the scale, so figures side by side (or redrawn in the app) compare fairly.
+    bottom.set_ylim(0, max(LOAD_AXIS_MIN, float(result.carried_over.max()) * 1.2))
     bottom.set_xlabel("From one day into the next (measured at 09:00 the next morning)")
     bottom.set_ylabel("Carried over\n(points above baseline)")
     bottom.set_title("Carried-over load: arousal not recovered by the next morning", fontsize=10.5)
@@ -278,7 +285,7 @@ class LoadExplorer(widgets.VBox):
     def __init__(self, params: WeekParams | None = None):
         params = params or WeekParams()
         style = {"description_width": "16em"}
-        wide = widgets.Layout(width="34em")
+        wide = widgets.Layout(width="40em")
         self.exposures = widgets.IntSlider(
             value=params.exposures_per_day, min=0, max=MAX_EXPOSURES, step=1,
             description="Exposures per day", continuous_update=False, style=style, layout=wide,

@@ -24,6 +24,7 @@ from ..curriculum import CurriculumError, load_curriculum
 from . import html_render
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _root(env) -> Path:
@@ -136,6 +137,19 @@ def _relative_link(env, docname: str) -> str:
     return relative_uri(env.app.builder.get_target_uri(env.docname), env.app.builder.get_target_uri(docname))
 
 
+def _fix_citation_list_role(app, pagename, templatename, context, doctree):
+    """docutils marks the bibliography role="list" but its entries are doc-biblioentry, not
+    listitem, which assistive technology reads as a broken list (axe: aria-required-children)."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<div role="list" class="citation-list">',
+                                                  '<div class="citation-list">')
+
+
+def _add_templates(app: Sphinx, config) -> None:
+    """Our template overrides (accessibility fixes to theme components) come first."""
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
 def _copy_assets(app: Sphinx, exception):
     if exception is None and app.builder.format == "html":
         out = Path(app.outdir) / "_static"
@@ -154,5 +168,7 @@ def setup(app: Sphinx):
     app.add_css_file("sts_course.css")
     app.add_js_file("knowledge_check.js", defer="defer")
     app.add_js_file("theme_fixes.js", defer="defer")
+    app.connect("config-inited", _add_templates)
+    app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _copy_assets)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,6 +1,6 @@
-/* Accessibility fixes for the book theme. The search button's visible text ("Search Ctrl+K")
- * must be part of its accessible name (WCAG 2.5.3, label in name); the theme labels it
- * "Search" only. */
+/* Accessibility fixes for the book theme (WCAG 2.5.3, label in name):
+ * the search button's visible text ("Search Ctrl+K") must be part of its accessible name;
+ * the theme labels it "Search" only. (The colour-mode button is fixed in its template.) */
 (function () {
   "use strict";
   function fix() {
