@@ -72,3 +72,12 @@ def test_f1_self_check_is_keyboard_usable(page, site_url):
     result = page.locator(f"#kc-{question.id} .sts-kc-result").inner_text()
     assert result in ("Correct.", "Not quite. Read the feedback and try again.")
     assert page.evaluate("document.activeElement.textContent") == "Try again"
+
+
+def test_no_page_names_a_third_party_script_style_or_image(site):
+    external = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+    cdn = re.compile(r"unpkg\.com|jsdelivr|cdnjs|googleapis|require\.js", re.I)
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not external.search(html), f"{page.relative_to(site)} loads from another site"
+        assert not cdn.search(html), f"{page.relative_to(site)} names a CDN"

@@ -137,9 +137,17 @@ def _relative_link(env, docname: str) -> str:
     return relative_uri(env.app.builder.get_target_uri(env.docname), env.app.builder.get_target_uri(docname))
 
 
-def _fix_citation_list_role(app, pagename, templatename, context, doctree):
-    """docutils marks the bibliography role="list" but its entries are doc-biblioentry, not
-    listitem, which assistive technology reads as a broken list (axe: aria-required-children)."""
+def _fix_page(app, pagename, templatename, context, doctree):
+    """Page-level fixes to what Jupyter Book's defaults emit.
+
+    - sphinx-thebe inlines a CDN address for live code on every page; the course never uses
+      thebe (live work happens in JupyterLab and Voila), so no page names a third-party script.
+    - docutils marks the bibliography role="list" but its entries are doc-biblioentry, not
+      listitem, which assistive technology reads as a broken list (axe: aria-required-children).
+    """
+    if "script_files" in context:
+        context["script_files"] = [js for js in context["script_files"]
+                                   if "THEBE_JS_URL" not in (getattr(js, "attributes", {}).get("body") or "")]
     if "body" in context:
         context["body"] = context["body"].replace('<div role="list" class="citation-list">',
                                                   '<div class="citation-list">')
@@ -169,6 +177,6 @@ def setup(app: Sphinx):
     app.add_js_file("knowledge_check.js", defer="defer")
     app.add_js_file("theme_fixes.js", defer="defer")
     app.connect("config-inited", _add_templates)
-    app.connect("html-page-context", _fix_citation_list_role)
+    app.connect("html-page-context", _fix_page)
     app.connect("build-finished", _copy_assets)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
