@@ -30,9 +30,9 @@ toc: $(STAMP)
 	$(BIN)/sts-course toc
 
 # The execution cache keys on a page's code cells, not on the figure modules they import:
-# when a figure module changes, drop the cache so its pages are executed again.
+# when a figure module (or an exercise's sample data) changes, drop the cache so its pages are executed again.
 FIGURE_STAMP := _build/.figures-stamp
-$(FIGURE_STAMP): $(wildcard sts_course/figures/*.py)
+$(FIGURE_STAMP): $(wildcard sts_course/figures/*.py exercises/reflections/*.yml sts_course/org_toolkit/*.py exercises/org_toolkit/*)
 	rm -rf _build/.jupyter_cache
 	mkdir -p _build && touch $@
 

@@ -15,6 +15,7 @@ import nbformat
 
 from . import paths
 from .bank import Bank, Question, load_bank
+from .case_analyses import CaseAnalysis, load_case_analysis
 from .curriculum import Curriculum, load_curriculum
 
 SCHEMA_VERSION = 3
@@ -86,7 +87,19 @@ This notebook is submitted to your organization. **Do not write personal reflect
 reflections belong in your private journal, which never leaves your own environment."""
 
 
-def build_notebook(module_id: str, curriculum: Curriculum, bank: Bank) -> nbformat.NotebookNode:
+def case_analysis_cells(case: CaseAnalysis) -> list[nbformat.NotebookNode]:
+    """The case and rubric (locked), then a manually graded markdown answer whose source, the
+    grader notes, `nbgrader generate_assignment` replaces with an empty answer stub."""
+    return [
+        nbformat.v4.new_markdown_cell(case.markdown(), metadata=_nbgrader(f"{case.module}-case", locked=True)),
+        nbformat.v4.new_markdown_cell(f"**Notes for graders** (removed on release): {case.grader_notes}",
+                                      metadata=_nbgrader(f"{case.module}-case-analysis", grade=True,
+                                                         solution=True, points=case.points)),
+    ]
+
+
+def build_notebook(module_id: str, curriculum: Curriculum, bank: Bank,
+                   case: CaseAnalysis | None = None) -> nbformat.NotebookNode:
     module = curriculum.module(module_id)
     questions = bank.for_module(module_id)
     if not questions:
@@ -104,6 +117,8 @@ def build_notebook(module_id: str, curriculum: Curriculum, bank: Bank) -> nbform
                                       metadata=_nbgrader(f"{question.id}-check", grade=True,
                                                          locked=True, points=1)),
         ]
+    if case:
+        cells += case_analysis_cells(case)
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.metadata["language_info"] = {"name": "python"}
@@ -118,6 +133,6 @@ def write_assignments(course_dir: Path | None = None, modules=None) -> list[Path
     for module_id in modules or [m for m in curriculum.module_ids if bank.for_module(m)]:
         target = source / module_id / f"{module_id}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(build_notebook(module_id, curriculum, bank), target)
+        nbformat.write(build_notebook(module_id, curriculum, bank, load_case_analysis(module_id)), target)
         written.append(target)
     return written

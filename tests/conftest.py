@@ -103,3 +103,13 @@ def site_pages(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
                   if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts
                   and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:2000])
+
+
+@pytest.fixture
+def journal(tmp_path, monkeypatch):
+    """A learner's private journal in a temporary folder: STS_JOURNAL_DIR points there, so
+    nothing a test does reaches the real per-user data folder."""
+    from sts_course.journal import Journal
+
+    monkeypatch.setenv("STS_JOURNAL_DIR", str(tmp_path / "journal"))
+    return Journal()
