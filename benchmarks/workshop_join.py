@@ -214,6 +214,9 @@ def run_stock(participants: int, window: float, work: Path, alone: int) -> tuple
 
 
 def describe(name: str, times: list[float]) -> tuple[float, float]:
+    if len(times) < 2:
+        print(f"{name:<34} too few answerable pages to summarize ({len(times)})")
+        return float("nan"), float("nan")
     median, high = statistics.median(times), p95(times)
     print(f"{name:<34} median {median:6.2f} s   p95 {high:6.2f} s   max {max(times):6.2f} s")
     return median, high

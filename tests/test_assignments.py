@@ -4,61 +4,31 @@ autograde; exact scores; and no answer key in what learners receive."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import ROOT, VENV_BIN
+from conftest import VENV_BIN
+from nbgrader_course import COURSE, answer, fetch, new_course, release, run, submit
 from sts_course.bank import load_bank
 
 pytestmark = pytest.mark.slow
-COURSE = "sts-course"
-
-
-def run(args, cwd, env):
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
-    return result
 
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A course folder with F1 generated and released through a private exchange."""
     base = tmp_path_factory.mktemp("nbgrader")
-    course = base / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course)
-    env = {**os.environ, "STS_EXCHANGE_ROOT": str(base / "exchange")}
-    run([VENV_BIN / "sts-course", "assignments", "--course-dir", course, "--modules", "F1"], course, env)
-    run([VENV_BIN / "nbgrader", "generate_assignment", "F1", "--force"], course, env)
-    run([VENV_BIN / "nbgrader", "release_assignment", "F1"], course, env)
+    course, env = new_course(base)
+    release(course, env, ["F1"])
     return base, course, env
 
 
-def answer(notebook_path: Path, answers: dict[str, str]) -> None:
-    """Type answers into the released notebook's answer cells, as a learner would."""
-    notebook = nbformat.read(notebook_path, as_version=4)
-    for cell in notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if grade_id.endswith("-answer"):
-            qid = grade_id.removesuffix("-answer")
-            assert cell.source.startswith('answer = ""'), cell.source
-            cell.source = cell.source.replace('answer = ""', f'answer = "{answers[qid]}"', 1)
-    nbformat.write(notebook, notebook_path)
-
-
-def submit(base: Path, env: dict, student: str, answers: dict[str, str]) -> None:
+def learner_submits(base: Path, env: dict, student: str, answers: dict[str, str]) -> None:
     home = base / student
-    home.mkdir()
-    exchange = f"--Exchange.root={env['STS_EXCHANGE_ROOT']}"
-    run([VENV_BIN / "nbgrader", "fetch_assignment", "F1", f"--course={COURSE}", exchange], home, env)
-    answer(home / "F1" / "F1.ipynb", answers)
-    run([VENV_BIN / "nbgrader", "submit", "F1", f"--course={COURSE}", f"--student={student}", exchange], home, env)
+    answer(fetch(home, env, "F1"), answers)
+    submit(home, env, "F1", student)
 
 
 def wrong_answer(question) -> str:
@@ -73,8 +43,8 @@ def test_round_trip_scores_exactly(course):
     partly = dict(right)
     for question in questions[:3]:
         partly[question.id] = wrong_answer(question)
-    submit(base, env, "alice", right)
-    submit(base, env, "bob", partly)
+    learner_submits(base, env, "alice", right)
+    learner_submits(base, env, "bob", partly)
     run([VENV_BIN / "nbgrader", "collect", "F1"], course_dir, env)
     run([VENV_BIN / "nbgrader", "autograde", "F1"], course_dir, env)
     with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gradebook:

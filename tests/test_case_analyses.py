@@ -4,19 +4,16 @@ grading; a manual grade set through the Gradebook API, as the formgrader does, c
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
 from conftest import ROOT, VENV_BIN
+from nbgrader_course import answer, fetch, new_course, release, run, submit
 from sts_course.bank import load_bank
 from sts_course.case_analyses import load_case_analyses, load_case_analysis
 from sts_course.curriculum import load_curriculum
 from sts_course.datafile import DataFileError
-from test_assignments import COURSE, answer, run
 
 pytestmark = pytest.mark.slow
 MODULE = "S1"
@@ -27,24 +24,16 @@ ANALYSIS = "Lee could open by naming the extra families and the interpreting, an
 def graded(tmp_path_factory):
     """S1 generated, released, answered by one learner (all questions right), collected and autograded."""
     base = tmp_path_factory.mktemp("cases")
-    course = base / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course)
-    env = {**os.environ, "STS_EXCHANGE_ROOT": str(base / "exchange")}
-    exchange = f"--Exchange.root={env['STS_EXCHANGE_ROOT']}"
-    run([VENV_BIN / "sts-course", "assignments", "--course-dir", course, "--modules", MODULE], course, env)
-    for step in (["generate_assignment", MODULE, "--force"], ["release_assignment", MODULE]):
-        run([VENV_BIN / "nbgrader", *step], course, env)
+    course, env = new_course(base)
+    release(course, env, [MODULE])
     home = base / "ana"
-    home.mkdir()
-    run([VENV_BIN / "nbgrader", "fetch_assignment", MODULE, f"--course={COURSE}", exchange], home, env)
-    notebook_path = home / MODULE / f"{MODULE}.ipynb"
+    notebook_path = fetch(home, env, MODULE)
     answer(notebook_path, {q.id: ", ".join(sorted(q.correct_keys)) for q in load_bank().for_module(MODULE)})
     notebook = nbformat.read(notebook_path, as_version=4)
     cell = next(c for c in notebook.cells if c.metadata["nbgrader"]["grade_id"] == f"{MODULE}-case-analysis")
     cell.source = ANALYSIS
     nbformat.write(notebook, notebook_path)
-    run([VENV_BIN / "nbgrader", "submit", MODULE, f"--course={COURSE}", "--student=ana", exchange], home, env)
+    submit(home, env, MODULE, "ana")
     run([VENV_BIN / "nbgrader", "collect", MODULE], course, env)
     run([VENV_BIN / "nbgrader", "autograde", MODULE], course, env)
     return course

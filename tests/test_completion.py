@@ -8,8 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
-import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -21,6 +19,7 @@ from nbgrader.api import Gradebook
 from sqlalchemy import create_engine, func, select
 
 from conftest import ROOT, VENV_BIN, free_port, wait_for_http
+from nbgrader_course import COURSE, answer, fetch, new_course, release, run, submit
 from sts_course.bank import load_bank
 from sts_course.completion.schema import grade_t
 from sts_course.completion.pgtemp import PostgresMissing, TemporaryPostgres
@@ -28,7 +27,6 @@ from sts_course.curriculum import load_curriculum
 from sts_course.voila_server import voila_command
 
 pytestmark = pytest.mark.slow
-COURSE = "sts-course"
 ROSTER = """id,first_name,last_name,email,team,role,track
 alice,Alice,Ames,alice@example.org,Intake,clinician,foundations
 bob,Bob,Brook,bob@example.org,Intake,clinician,foundations
@@ -37,12 +35,6 @@ dan,Dan,Dale,dan@example.org,Outpatient,clinician,individual
 erin,Erin,Eze,erin@example.org,Outpatient,case manager,individual
 frank,Frank,Fox,frank@example.org,Intake,peer specialist,individual
 """
-
-
-def run(args, cwd, env, expect=0):
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True)
-    assert result.returncode == expect, f"{args} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
-    return result
 
 
 def correct(question) -> str:
@@ -63,25 +55,20 @@ class Learners:
 
     def __init__(self, base: Path, env: dict):
         self.base, self.env = base, env
-        self.exchange = f"--Exchange.root={env['STS_EXCHANGE_ROOT']}"
 
     def submit(self, student: str, module: str, answers: dict[str, str], *, tamper=False, corrupt=False):
         home = self.base / "homes" / student
-        home.mkdir(parents=True, exist_ok=True)
-        run([VENV_BIN / "nbgrader", "fetch_assignment", module, f"--course={COURSE}", self.exchange], home, self.env)
-        path = home / module / f"{module}.ipynb"
-        notebook = nbformat.read(path, as_version=4)
-        for cell in notebook.cells:
-            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-            if grade_id.endswith("-answer"):
-                cell.source = cell.source.replace('answer = ""', f'answer = "{answers[grade_id[:-7]]}"', 1)
-            if tamper and grade_id.endswith("-check"):
-                cell.source = "pass  # no checks here"
-        nbformat.write(notebook, path)
+        path = fetch(home, self.env, module)
+        answer(path, answers)
+        if tamper:
+            notebook = nbformat.read(path, as_version=4)
+            for cell in notebook.cells:
+                if cell.metadata.get("nbgrader", {}).get("grade_id", "").endswith("-check"):
+                    cell.source = "pass  # no checks here"
+            nbformat.write(notebook, path)
         if corrupt:
             path.write_text('{"cells": [', encoding="utf-8")
-        run([VENV_BIN / "nbgrader", "submit", module, f"--course={COURSE}", f"--student={student}",
-             self.exchange], home, self.env)
+        submit(home, self.env, module, student)
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +84,8 @@ def postgres():
 def graded(request, tmp_path_factory):
     """A course on either database, with six learners' submissions autograded by sts-course."""
     base = tmp_path_factory.mktemp(f"completion-{request.param}")
-    course = base / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course)
+    course, env = new_course(base)
     settings = (ROOT / "grading" / "course.yml").read_text(encoding="utf-8")
-    env = {**os.environ, "STS_EXCHANGE_ROOT": str(base / "exchange")}
     if request.param == "postgresql":
         env["STS_GRADEBOOK_URL"] = request.getfixturevalue("postgres").url("gradebook")
     db_url = env.get("STS_GRADEBOOK_URL") or f"sqlite:///{course / 'gradebook.db'}"
@@ -110,10 +94,7 @@ def graded(request, tmp_path_factory):
     (base / "roster.csv").write_text(ROSTER, encoding="utf-8")
     sts = VENV_BIN / "sts-course"
     run([sts, "roster", "import", base / "roster.csv", "--course-dir", course], course, env)
-    run([sts, "assignments", "--course-dir", course, "--modules", "F1", "F2"], course, env)
-    for module in ("F1", "F2"):
-        run([VENV_BIN / "nbgrader", "generate_assignment", module, "--force"], course, env)
-        run([VENV_BIN / "nbgrader", "release_assignment", module], course, env)
+    release(course, env, ["F1", "F2"])
 
     bank = load_bank()
     f1, f2 = bank.for_module("F1"), bank.for_module("F2")

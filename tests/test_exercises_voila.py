@@ -61,7 +61,7 @@ def test_checkin_saved_plotted_refused_and_exported(page, served):
     page.get_by_text(f"Strain score: {score:g} of 100.").wait_for()
     assert saved(folder) == [("I4", "checkin", {"answers": answers, "score": score, "line": CHECKIN.line_default,
                                                  "plan": "Book a supervision slot"})]
-    page.get_by_role("img", name=f"1 check-in(s)", exact=False).wait_for()
+    page.get_by_role("img", name="1 check-in(s)", exact=False).wait_for()
 
     page.get_by_role("button", name="Save check-in").click()  # the form was cleared: nothing chosen
     page.get_by_role("alert").get_by_text(f"Not saved. {CHECKIN.items[0].label}: please choose").wait_for()

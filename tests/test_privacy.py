@@ -14,8 +14,6 @@ out (grading/nbgrader_config.py), so even then the course folder stays clean.
 
 from __future__ import annotations
 
-import os
-import shutil
 import uuid
 from pathlib import Path
 
@@ -25,11 +23,11 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import ROOT, VENV_BIN
+from nbgrader_course import answer, fetch, new_course, release, run, submit
 from sts_course import paths
 from sts_course.bank import load_bank
 from sts_course.reflection import exercise, knowledge, meaning, network, profile, seek_support, zone
 from sts_course.reflection import checkin
-from test_assignments import COURSE, answer, run
 
 pytestmark = pytest.mark.slow
 SAVED_PLAIN = ("I3", "I6")  # exercises whose apps show saved entries when opened
@@ -102,26 +100,18 @@ def test_no_reflection_reaches_the_graded_course(tmp_path, monkeypatch, journal)
     assert all(m.encode() in journal_bytes for m in markers)  # the journal really holds them
     assert len(journal.entries()) == 8
 
-    course = tmp_path / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course)
-    exchange = tmp_path / "exchange"
-    env = {**os.environ, "STS_EXCHANGE_ROOT": str(exchange)}
-    run([VENV_BIN / "sts-course", "assignments", "--course-dir", course, "--modules", "F1"], course, env)
-    run([VENV_BIN / "nbgrader", "generate_assignment", "F1", "--force"], course, env)
-    run([VENV_BIN / "nbgrader", "release_assignment", "F1"], course, env)
+    course, env = new_course(tmp_path)
+    exchange = Path(env["STS_EXCHANGE_ROOT"])
+    release(course, env, ["F1"])
 
     home = tmp_path / "alice"
-    home.mkdir()
-    course_flag, exchange_flag = f"--course={COURSE}", f"--Exchange.root={exchange}"
-    run([VENV_BIN / "nbgrader", "fetch_assignment", "F1", course_flag, exchange_flag], home, env)
-    assignment = home / "F1"
+    assignment = fetch(home, env, "F1").parent
     plain = [run_exercise_notebook(e, assignment) for e in SAVED_PLAIN]
     assert files_containing(assignment, markers) == []  # what they show is not in the saved file
     with_state = run_exercise_notebook(SAVED_WITH_WIDGET_STATE, assignment, widget_state=True)
     assert files_containing(assignment, markers) != []  # the widget state does hold entries
     answer(assignment / "F1.ipynb", {q.id: "A" for q in load_bank().for_module("F1")})
-    run([VENV_BIN / "nbgrader", "submit", "F1", course_flag, "--student=alice", exchange_flag], home, env)
+    submit(home, env, "F1", "alice")
     run([VENV_BIN / "nbgrader", "collect", "F1"], course, env)
     run([VENV_BIN / "nbgrader", "autograde", "F1"], course, env)
 

@@ -81,6 +81,15 @@ def test_wrong_join_code_gets_a_clear_message(store, live):
         store.join(live.code)
 
 
+def test_a_corrupt_store_file_is_named_and_left_untouched(tmp_path):
+    path = tmp_path / "workshop.sqlite3"
+    path.write_bytes(b"not a database, but somebody's file" * 200)
+    before = path.read_bytes()
+    with pytest.raises(WorkshopError, match=rf"{path}: cannot be used as the workshop store .*left untouched"):
+        WorkshopStore(path)
+    assert path.read_bytes() == before
+
+
 def test_answers_only_to_the_open_question_in_time(store):
     session = store.create_session(IDS, "timed", time_limit=30)
     person = store.join(session.code)

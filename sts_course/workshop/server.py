@@ -14,6 +14,7 @@ import secrets
 import socket
 import subprocess
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .. import paths
 from ..voila_server import serve, voila_command
@@ -21,6 +22,7 @@ from .app import JOIN_URL_ENV
 from .store import ENV_DIR, WorkshopStore
 
 NOTEBOOK = "workshop.ipynb"
+LAUNCHER = "sts_course.workshop.voila_fix"  # Voila, with pre-heated kernels that never miss their request
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Launch:
 
     @property
     def command(self) -> list[str]:
-        return voila_command(paths.notebooks_dir() / NOTEBOOK, self.port, False, self.extra_args)
+        return voila_command(paths.notebooks_dir() / NOTEBOOK, self.port, False, self.extra_args, LAUNCHER)
 
     @property
     def environment(self) -> dict:
@@ -77,6 +79,18 @@ def kernel_transport_args() -> list[str]:
     return ["--KernelManager.transport=ipc"] if os.name == "posix" else []
 
 
+def kernel_profile(folder: Path) -> Path:
+    """An IPython folder for the workshop's kernels, with command history off.
+
+    Thirty kernels saving history to the one shared history file lock each other out, and
+    IPython prints the error on participants' pages. Nobody needs a workshop page's history.
+    """
+    profile = folder / "ipython" / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text("c.HistoryManager.enabled = False\n", encoding="utf-8")
+    return folder / "ipython"
+
+
 def prepare(port: int = 8866, lan: bool = False, host: str | None = None,
             pool_size: int | None = None, store: WorkshopStore | None = None) -> Launch:
     """Make a new trainer token (stored hashed) and work out the command and URLs."""
@@ -86,9 +100,11 @@ def prepare(port: int = 8866, lan: bool = False, host: str | None = None,
     address = host or (lan_address() if lan else "127.0.0.1")
     join = f"http://{address}:{port}/"
     extra = (["--Voila.ip=0.0.0.0"] if lan else []) + pool_args(pool_size) + kernel_transport_args()
+    env = {JOIN_URL_ENV: join, ENV_DIR: str(store.path.parent),
+           "IPYTHONDIR": str(kernel_profile(store.path.parent))}
     return Launch(port=port, trainer_url=f"http://127.0.0.1:{port}/?role=trainer&token={token}",
                   join_url=join, solo_url=f"{join}?mode=solo", store_path=str(store.path),
-                  extra_args=tuple(extra), env={JOIN_URL_ENV: join, ENV_DIR: str(store.path.parent)})
+                  extra_args=tuple(extra), env=env)
 
 
 def run(port: int = 8866, lan: bool = False, host: str | None = None, pool_size: int | None = None) -> int:
@@ -104,7 +120,8 @@ def run(port: int = 8866, lan: bool = False, host: str | None = None, pool_size:
         print("  Listening on this computer only; use --lan to let phones on the room's network join.")
     print("  Kernels are pre-heated in the background: the first pages open at once, "
           "a full pool takes a minute.", flush=True)
-    return serve(NOTEBOOK, port=port, open_browser=False, env=launch.env, extra_args=launch.extra_args)
+    return serve(NOTEBOOK, port=port, open_browser=False, env=launch.env, extra_args=launch.extra_args,
+                 launcher=LAUNCHER)
 
 
 def stop(process: subprocess.Popen, timeout: float = 60) -> None:

@@ -172,11 +172,17 @@ class WorkshopStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=15, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA busy_timeout = 15000")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.executescript(SCHEMA)
+        try:
+            self.db.execute("PRAGMA busy_timeout = 15000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:  # not a database, or not ours: leave the file as it is
+            self.db.close()
+            raise WorkshopError(f"{self.path}: cannot be used as the workshop store ({exc}). The file "
+                                f"is left untouched; move it aside, or set {ENV_DIR} to another folder, "
+                                "and start again") from exc
 
     def close(self) -> None:
         self.db.close()
