@@ -104,3 +104,46 @@ def test_a_kernel_that_connected_before_its_request_still_gets_it_after_a_lost_w
         return received
 
     assert json.loads(asyncio.run(scenario()))["QUERY_STRING"].endswith("kernel=w")
+
+
+def run_poll(original, output_done: bool, grace: float = 0.3, limit: float = 10):
+    """Run the wrapped reply poll with `original` as nbclient's; returns (reply, alive task)."""
+    poll = voila_fix.poll_for_reply_or_idle(original, grace=grace)
+
+    async def scenario():
+        output = asyncio.get_running_loop().create_future()
+        if output_done:
+            output.set_result(None)  # the kernel went idle: every output has arrived
+        alive = asyncio.ensure_future(asyncio.sleep(60))
+        try:
+            reply = await asyncio.wait_for(poll(None, "m-1", {}, None, output, alive), limit)
+        finally:
+            output.cancel()
+        await asyncio.sleep(0)
+        return reply, alive
+
+    return asyncio.run(scenario())
+
+
+async def reply_never_comes(*args):
+    await asyncio.sleep(3600)
+
+
+def test_a_cell_whose_reply_is_lost_ends_once_the_kernel_is_idle():
+    reply, alive = run_poll(reply_never_comes, output_done=True)
+    assert reply["parent_header"]["msg_id"] == "m-1" and reply["content"]["status"] == "ok"
+    assert alive.cancelled()  # nbclient's kernel watch ends with the cell
+
+
+def test_a_reply_that_comes_is_returned_as_it_is():
+    async def replies(self, msg_id, *rest):
+        await asyncio.sleep(0.05)
+        return {"parent_header": {"msg_id": msg_id}, "content": {"status": "error", "ename": "E"}}
+
+    reply, _ = run_poll(replies, output_done=True)
+    assert reply["content"] == {"status": "error", "ename": "E"}
+
+
+def test_a_busy_kernel_is_waited_for():
+    with pytest.raises(asyncio.TimeoutError):  # no idle yet, no reply: keep waiting (until wait_for gives up)
+        run_poll(reply_never_comes, output_done=False, limit=1.5)

@@ -11,10 +11,9 @@ again after a failure and every `RECONNECT_SECONDS`, and confirms receipt by clo
 reason "received". With `voila_fix` (how `sts-course workshop` runs Voila) the server keeps
 the request until then and sends it on every new connection, so none is ever lost.
 
-`notebooks/workshop.ipynb` warms up and waits in one cell. With the wait in a second cell, a
-request that arrives while the first cell still runs (just after the server starts) makes
-Voila run the second cell from the page's own handler, and we saw that handler wait forever
-for the cell's reply (about 1 page in 15 opened right after a start; 0 in 45 with one cell).
+`notebooks/workshop.ipynb` warms up and waits in one cell, so a page costs Voila one cell
+reply, not two. Each reply can be lost on a busy machine (see `voila_fix`, which now recovers
+from that); with two cells, about 1 page in 15 opened just after a start hung, with one 0 in 45.
 """
 
 from __future__ import annotations
