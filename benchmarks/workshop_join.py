@@ -116,9 +116,33 @@ async def one_participant(browser, url: str, delay: float, join: bool):
     return time.perf_counter() - start, context
 
 
-async def crowd(url: str, participants: int, window: float, join: bool, while_open=None) -> list[float]:
+def cpu_seconds(processes) -> float:
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except Exception:  # it ended: psutil can no longer read it
+            pass
+    return total
+
+
+def cpu_split(server: subprocess.Popen) -> tuple[float, float]:
+    """CPU seconds used so far by the server (Voila and its kernels) and by Chromium (every
+    other process this benchmark started), counting processes alive now."""
+    import psutil
+
+    server_tree = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+    ours = {p.pid for p in server_tree}
+    browser = [p for p in psutil.Process().children(recursive=True) if p.pid not in ours]
+    return cpu_seconds(server_tree), cpu_seconds(browser)
+
+
+async def crowd(url: str, participants: int, window: float, join: bool, while_open=None,
+                server: subprocess.Popen | None = None) -> list[float]:
     """Open the URL as `participants` phones arriving evenly over `window` seconds (0: one at a
-    time); return the sorted times. `while_open()` runs while every page is still open."""
+    time); return the sorted times. `while_open()` runs while every page is still open. With
+    `server`, print how the CPU time of the crowd was shared between server and browser."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -126,11 +150,16 @@ async def crowd(url: str, participants: int, window: float, join: bool, while_op
                                                    args=["--no-sandbox", "--disable-gpu"])
         warm = await browser.new_context()  # start Chromium's own processes before timing
         await (await warm.new_page()).goto("about:blank")
+        before = cpu_split(server) if server else None
         if window:
             results = await asyncio.gather(*(one_participant(browser, url, window * i / participants, join)
                                              for i in range(participants)))
         else:
             results = [await one_participant(browser, url, 0, join) for _ in range(participants)]
+        if before:
+            (server_before, browser_before), (server_after, browser_after) = before, cpu_split(server)
+            print(f"  CPU while {participants} pages opened: server (Voila + kernels) "
+                  f"{server_after - server_before:.1f} s, Chromium {browser_after - browser_before:.1f} s", flush=True)
         if while_open:
             await asyncio.to_thread(while_open)
         for _, context in results:
@@ -180,14 +209,14 @@ def run_workshop(participants: int, window: float, work: Path, alone: int) -> tu
         print(f"workshop: pool pre-heated after {time.perf_counter() - started:.0f} s "
               f"(load average {os.getloadavg()[0]:.1f})", flush=True)
         url = f"{launch.join_url}?code={session.code}"
-        single = asyncio.run(crowd(url, alone, 0, join=True))
+        single = asyncio.run(crowd(url, alone, 0, join=True, server=server))
 
         def polling_cost() -> None:
             share = tree_cpu(server)
             print(f"workshop: {participants} joined pages polling: Voila and kernels use "
                   f"{100 * share:.0f}% of one core", flush=True)
 
-        return asyncio.run(crowd(url, participants, window, join=True, while_open=polling_cost)), single
+        return asyncio.run(crowd(url, participants, window, join=True, while_open=polling_cost, server=server)), single
     finally:
         stop(server)
 
@@ -207,8 +236,8 @@ def run_stock(participants: int, window: float, work: Path, alone: int) -> tuple
     try:
         wait_for_http(f"http://127.0.0.1:{port}/voila/static/voila.js")
         url = f"http://127.0.0.1:{port}/"
-        single = asyncio.run(crowd(url, alone, 0, join=False))
-        return asyncio.run(crowd(url, participants, window, join=False)), single
+        single = asyncio.run(crowd(url, alone, 0, join=False, server=server))
+        return asyncio.run(crowd(url, participants, window, join=False, server=server)), single
     finally:
         stop(server)
 
