@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import tornado.web
@@ -29,6 +30,13 @@ def query_url():
     yield port, lambda kernel: f"ws://127.0.0.1:{port}/voila/query/{kernel}"
     Handler._waiters.clear()
     Handler._cache.clear()
+
+
+def run_alone(scenario):
+    """asyncio.run(scenario()) in a thread of its own: the session's Playwright browser keeps an
+    event loop running in the main thread, where asyncio.run is refused."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(scenario())).result()
 
 
 def serve(port: int):
@@ -67,7 +75,7 @@ def test_a_reconnecting_kernel_does_not_make_another_miss_its_request(query_url)
         server.stop()
         return received
 
-    assert json.loads(asyncio.run(scenario()))["QUERY_STRING"].endswith("kernel=y")
+    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith("kernel=y")
 
 
 def test_a_request_is_kept_until_the_kernel_confirms_it(query_url):
@@ -86,7 +94,7 @@ def test_a_request_is_kept_until_the_kernel_confirms_it(query_url):
         server.stop()
         return received
 
-    assert json.loads(asyncio.run(scenario()))["QUERY_STRING"].endswith("kernel=z")
+    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith("kernel=z")
 
 
 def test_a_kernel_that_connected_before_its_request_still_gets_it_after_a_lost_write(query_url):
@@ -103,7 +111,7 @@ def test_a_kernel_that_connected_before_its_request_still_gets_it_after_a_lost_w
         server.stop()
         return received
 
-    assert json.loads(asyncio.run(scenario()))["QUERY_STRING"].endswith("kernel=w")
+    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith("kernel=w")
 
 
 def run_poll(original, output_done: bool, grace: float = 0.3, limit: float = 10):
@@ -122,7 +130,7 @@ def run_poll(original, output_done: bool, grace: float = 0.3, limit: float = 10)
         await asyncio.sleep(0)
         return reply, alive
 
-    return asyncio.run(scenario())
+    return run_alone(scenario)
 
 
 async def reply_never_comes(*args):

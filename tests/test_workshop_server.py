@@ -7,8 +7,10 @@ import os
 import re
 import signal
 import subprocess
+import threading
 import urllib.request
 
+import psutil
 import pytest
 
 from conftest import ROOT, VENV_BIN, free_port, wait_for_http
@@ -54,4 +56,10 @@ def test_command_prints_urls_that_serve_the_app(tmp_path):
         assert "warm_up" not in page and "Traceback" not in page  # no source, no tracebacks
     finally:
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C does: the command and Voila stop
-        process.wait(timeout=60)
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # never block a writer
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            left = [" ".join(p.cmdline()[:4]) for p in psutil.Process(process.pid).children(recursive=True)]
+            os.killpg(process.pid, signal.SIGKILL)
+            pytest.fail(f"sts-course workshop did not stop within 60 s of Ctrl+C; still running: {left}")
