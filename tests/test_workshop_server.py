@@ -34,13 +34,20 @@ def test_lan_and_pool_size_are_the_only_launch_time_settings(tmp_path):
     assert pools["default"] == configured["kernel_pools_config"]["default"]
 
 
+def interruptible() -> None:
+    """Ctrl+C as in a terminal: a background job of a non-interactive shell (as CI may run the
+    suite) starts with SIGINT ignored, and its children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_command_prints_urls_that_serve_the_app(tmp_path):
     port = free_port()
     env = {"STS_WORKSHOP_DIR": str(tmp_path), "PATH": f"{VENV_BIN}:/usr/bin:/bin"}
     process = subprocess.Popen([str(VENV_BIN / "sts-course"), "workshop", "--port", str(port), "--pool-size", "1"],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               start_new_session=True)  # its own group: Voila is a child of the command
+                               start_new_session=True,  # its own group: Voila is a child of the command
+                               preexec_fn=interruptible)
     try:
         lines = [process.stdout.readline() for _ in range(4)]
         printed = "".join(lines)
