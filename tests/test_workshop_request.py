@@ -44,6 +44,19 @@ def serve(port: int):
     return app.listen(port, address="127.0.0.1")
 
 
+def assert_delivered(port: int, kernel: str, steps) -> None:
+    """Run the coroutine function `steps` against a live handler on `port`; what it returns
+    (what the kernel received) must be that kernel's own request."""
+    async def scenario():
+        server = serve(port)
+        try:
+            return await steps()
+        finally:
+            server.stop()
+
+    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith(f"kernel={kernel}")
+
+
 def payload(kernel: str) -> str:
     return json.dumps({"QUERY_STRING": f"code=ABCDE&kernel={kernel}"})
 
@@ -59,7 +72,6 @@ def test_a_reconnecting_kernel_does_not_make_another_miss_its_request(query_url)
     port, url = query_url
 
     async def scenario():
-        server = serve(port)
         old_x = await websockets.connect(url("x"), ping_interval=None)
         y = asyncio.create_task(_receive(url("y"), reconnect_seconds=60))  # never reconnects in this test
         await until(lambda: {"x", "y"} <= set(Handler._waiters))
@@ -72,17 +84,15 @@ def test_a_reconnecting_kernel_does_not_make_another_miss_its_request(query_url)
         Handler.send_updates({"kernel_id": "y", "payload": payload("y")})
         received = await asyncio.wait_for(y, 5)
         await new_x.close()
-        server.stop()
         return received
 
-    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith("kernel=y")
+    assert_delivered(port, "y", scenario)
 
 
 def test_a_request_is_kept_until_the_kernel_confirms_it(query_url):
     port, url = query_url
 
     async def scenario():
-        server = serve(port)
         Handler.send_updates({"kernel_id": "z", "payload": payload("z")})  # page came before the kernel listened
         # A connection that closes without confirming (a reconnect) leaves the request waiting.
         async with websockets.connect(url("z"), ping_interval=None) as first:
@@ -91,27 +101,24 @@ def test_a_request_is_kept_until_the_kernel_confirms_it(query_url):
         assert "z" in Handler._cache
         received = await _receive(url("z"), reconnect_seconds=5)
         await until(lambda: "z" not in Handler._cache)  # confirmed: forgotten
-        server.stop()
         return received
 
-    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith("kernel=z")
+    assert_delivered(port, "z", scenario)
 
 
 def test_a_kernel_that_connected_before_its_request_still_gets_it_after_a_lost_write(query_url):
     port, url = query_url
 
     async def scenario():
-        server = serve(port)
         waiting = asyncio.create_task(_receive(url("w"), reconnect_seconds=0.5))
         await until(lambda: "w" in Handler._waiters)
         stale = Handler._waiters.pop("w")  # as if the write went to a connection that was closing
         Handler.send_updates({"kernel_id": "w", "payload": payload("w")})
         received = await asyncio.wait_for(waiting, 10)  # delivered on the next reconnect
         assert stale is not None
-        server.stop()
         return received
 
-    assert json.loads(run_alone(scenario))["QUERY_STRING"].endswith("kernel=w")
+    assert_delivered(port, "w", scenario)
 
 
 def run_poll(original, output_done: bool, grace: float = 0.3, limit: float = 10):
