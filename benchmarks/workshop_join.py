@@ -60,23 +60,38 @@ def wait_for_log(log: Path, pattern: str, process: subprocess.Popen, timeout: fl
     raise TimeoutError(f"{pattern!r} not in {log} after {timeout} s")
 
 
-def wait_until_idle(process: subprocess.Popen, kernels: int, quiet: float = 0.15, timeout: float = 900) -> None:
-    """Wait until `kernels` kernels have each done their warm-up (about half a second of CPU) and
-    Voila and its kernels use less than `quiet` of one core: the pool is pre-heated."""
+def cpu_seconds(processes) -> float:
+    """User plus system CPU seconds of `processes` so far (ones that have ended count 0)."""
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except Exception:  # it ended: psutil can no longer read it
+            pass
+    return total
+
+
+def server_tree(process: subprocess.Popen) -> list:
+    """Voila and every process under it (its kernels), as psutil processes."""
     import psutil
 
     root = psutil.Process(process.pid)
+    return [root, *root.children(recursive=True)]
+
+
+def wait_until_idle(process: subprocess.Popen, kernels: int, quiet: float = 0.15, timeout: float = 900) -> None:
+    """Wait until `kernels` kernels have each done their warm-up (about half a second of CPU) and
+    Voila and its kernels use less than `quiet` of one core: the pool is pre-heated."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        tree = [root, *root.children(recursive=True)]
-        warm = [p for p in tree[1:] if sum(p.cpu_times()[:2]) >= 0.4]
-        if len(warm) < kernels:
+        tree = server_tree(process)
+        if len([p for p in tree[1:] if cpu_seconds([p]) >= 0.4]) < kernels:
             time.sleep(2)
             continue
-        before = sum(p.cpu_times().user + p.cpu_times().system for p in tree if p.is_running())
+        before = cpu_seconds(tree)
         time.sleep(2)
-        after = sum(p.cpu_times().user + p.cpu_times().system for p in tree if p.is_running())
-        if (after - before) / 2 < quiet:
+        if (cpu_seconds(tree) - before) / 2 < quiet:
             return
     raise TimeoutError("the kernel pool did not settle")
 
@@ -116,26 +131,15 @@ async def one_participant(browser, url: str, delay: float, join: bool):
     return time.perf_counter() - start, context
 
 
-def cpu_seconds(processes) -> float:
-    total = 0.0
-    for process in processes:
-        try:
-            times = process.cpu_times()
-            total += times.user + times.system
-        except Exception:  # it ended: psutil can no longer read it
-            pass
-    return total
-
-
 def cpu_split(server: subprocess.Popen) -> tuple[float, float]:
     """CPU seconds used so far by the server (Voila and its kernels) and by Chromium (every
     other process this benchmark started), counting processes alive now."""
     import psutil
 
-    server_tree = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
-    ours = {p.pid for p in server_tree}
+    tree = server_tree(server)
+    ours = {p.pid for p in tree}
     browser = [p for p in psutil.Process().children(recursive=True) if p.pid not in ours]
-    return cpu_seconds(server_tree), cpu_seconds(browser)
+    return cpu_seconds(tree), cpu_seconds(browser)
 
 
 async def crowd(url: str, participants: int, window: float, join: bool, while_open=None,
@@ -177,16 +181,10 @@ def p95(values: list[float]) -> float:
 
 def tree_cpu(process: subprocess.Popen, seconds: float = 10) -> float:
     """Share of one core used by Voila and its kernels over `seconds`."""
-    import psutil
-
-    tree = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
-
-    def used() -> float:
-        return sum(p.cpu_times().user + p.cpu_times().system for p in tree if p.is_running())
-
-    before = used()
+    tree = server_tree(process)
+    before = cpu_seconds(tree)
     time.sleep(seconds)
-    return (used() - before) / seconds
+    return (cpu_seconds(tree) - before) / seconds
 
 
 def run_workshop(participants: int, window: float, work: Path, alone: int) -> tuple[list[float], list[float]]:
