@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import socket
@@ -40,6 +41,15 @@ def wait_for_http(url: str, process: subprocess.Popen | None = None, timeout: fl
         except OSError:
             time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+def run_alone(scenario):
+    """asyncio.run(scenario()) in a thread of its own: the session's Playwright browser keeps an
+    event loop running in the main thread, where asyncio.run is refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(scenario())).result()
 
 
 @pytest.fixture(scope="session")

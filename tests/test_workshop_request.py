@@ -1,42 +1,33 @@
-"""Pre-heated kernels always get their page's request: `voila_fix` with `request._receive`.
+"""Pre-heated kernels always get their page's request: both sides of `workshop.request`.
 
-A real tornado server runs Voila's own request-info websocket handler (with the fix
-installed); the kernels' side is the real client from `sts_course.workshop.request`.
+A real tornado server runs Voila's own request-info websocket handler with
+`install_request_handler` applied; the kernels' side is the real client, `request._receive`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import tornado.web
 import websockets
 from voila.request_info_handler import RequestInfoSocketHandler as Handler
 
-from conftest import free_port
-from sts_course.workshop import voila_fix
-from sts_course.workshop.request import _receive
+from conftest import free_port, run_alone
+from sts_course.workshop.request import _receive, install_request_handler
 
 
 @pytest.fixture
 def query_url():
     """A server with Voila's handler at /voila/query/<kernel id>; yields a URL maker."""
-    voila_fix.install()
+    install_request_handler()
     Handler._waiters.clear()
     Handler._cache.clear()
     port = free_port()
     yield port, lambda kernel: f"ws://127.0.0.1:{port}/voila/query/{kernel}"
     Handler._waiters.clear()
     Handler._cache.clear()
-
-
-def run_alone(scenario):
-    """asyncio.run(scenario()) in a thread of its own: the session's Playwright browser keeps an
-    event loop running in the main thread, where asyncio.run is refused."""
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(lambda: asyncio.run(scenario())).result()
 
 
 def serve(port: int):
@@ -119,46 +110,3 @@ def test_a_kernel_that_connected_before_its_request_still_gets_it_after_a_lost_w
         return received
 
     assert_delivered(port, "w", scenario)
-
-
-def run_poll(original, output_done: bool, grace: float = 0.3, limit: float = 10):
-    """Run the wrapped reply poll with `original` as nbclient's; returns (reply, alive task)."""
-    poll = voila_fix.poll_for_reply_or_idle(original, grace=grace)
-
-    async def scenario():
-        output = asyncio.get_running_loop().create_future()
-        if output_done:
-            output.set_result(None)  # the kernel went idle: every output has arrived
-        alive = asyncio.ensure_future(asyncio.sleep(60))
-        try:
-            reply = await asyncio.wait_for(poll(None, "m-1", {}, None, output, alive), limit)
-        finally:
-            output.cancel()
-        await asyncio.sleep(0)
-        return reply, alive
-
-    return run_alone(scenario)
-
-
-async def reply_never_comes(*args):
-    await asyncio.sleep(3600)
-
-
-def test_a_cell_whose_reply_is_lost_ends_once_the_kernel_is_idle():
-    reply, alive = run_poll(reply_never_comes, output_done=True)
-    assert reply["parent_header"]["msg_id"] == "m-1" and reply["content"]["status"] == "ok"
-    assert alive.cancelled()  # nbclient's kernel watch ends with the cell
-
-
-def test_a_reply_that_comes_is_returned_as_it_is():
-    async def replies(self, msg_id, *rest):
-        await asyncio.sleep(0.05)
-        return {"parent_header": {"msg_id": msg_id}, "content": {"status": "error", "ename": "E"}}
-
-    reply, _ = run_poll(replies, output_done=True)
-    assert reply["content"] == {"status": "error", "ename": "E"}
-
-
-def test_a_busy_kernel_is_waited_for():
-    with pytest.raises(asyncio.TimeoutError):  # no idle yet, no reply: keep waiting (until wait_for gives up)
-        run_poll(reply_never_comes, output_done=False, limit=1.5)

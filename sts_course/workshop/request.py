@@ -1,19 +1,21 @@
-"""A pre-heated kernel's wait for its page's request (and so for the URL's query string).
+"""How a pre-heated kernel gets its page's request (and so the URL's query string): both sides.
 
 Voila runs `workshop.ipynb` in pooled kernels before anyone asks for a page; the notebook
-then waits here until Voila hands the kernel to a request and sends it the request's details
-(`QUERY_STRING` and friends) over the `voila/query/<kernel id>` websocket.
+then waits in `wait_for_query` until Voila hands the kernel to a request and sends it the
+request's details (`QUERY_STRING` and friends) over the `voila/query/<kernel id>` websocket.
 
-`voila.utils.wait_for_request` does the same, but gives up on the first hiccup (a connection
-that is slow to open on a busy machine, a missed keep-alive ping) and then runs the page with
-no query string at all. This version keeps the connection free of keep-alive pings, connects
-again after a failure and every `RECONNECT_SECONDS`, and confirms receipt by closing with
-reason "received". With `voila_fix` (how `sts-course workshop` runs Voila) the server keeps
-the request until then and sends it on every new connection, so none is ever lost.
+Kernel side: `voila.utils.wait_for_request` does the same, but gives up on the first hiccup
+(a connection slow to open on a busy machine, a missed keep-alive ping) and then runs the
+page with no query string at all. `wait_for_query` sends no keep-alive pings, connects again
+after a failure and every `RECONNECT_SECONDS`, and confirms receipt by closing with reason
+"received".
 
-`notebooks/workshop.ipynb` warms up and waits in one cell, so a page costs Voila one cell
-reply, not two. Each reply can be lost on a busy machine (see `voila_fix`, which now recovers
-from that); with two cells, about 1 page in 15 opened just after a start hung, with one 0 in 45.
+Server side: in Voila 0.5.13, `RequestInfoSocketHandler` can lose a request for good. When a
+kernel reconnects, the old connection's `on_close` no longer finds itself among the waiters
+and, for want of a `break`, deletes whichever waiter was registered last; and a request
+written to a connection that is closing is dropped. `install_request_handler` (run by
+`voila_fix`, which is how `sts-course workshop` starts Voila) keeps each request until the
+kernel confirms it, sends it on every new connection, and only ever forgets its own.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import logging
 import threading
 
-from .voila_fix import RECEIVED
-
+RECEIVED = "received"  # the close reason a kernel sends once it has its request
 RECONNECT_SECONDS = 5.0
+log = logging.getLogger(__name__)
 
 
 def _query_url() -> str:
@@ -59,3 +62,34 @@ def wait_for_query(reconnect_seconds: float = RECONNECT_SECONDS) -> None:
     thread.start()
     thread.join()
     os.environ.update(json.loads(received[0]))
+
+
+def install_request_handler() -> None:
+    """In the Voila server: replace the handler's methods with ones that never lose a request."""
+    from voila.request_info_handler import RequestInfoSocketHandler as Handler
+
+    def open(self, kernel_id: str) -> None:  # noqa: A001 - tornado's method name
+        self.kernel_id = kernel_id
+        Handler._waiters[kernel_id] = self
+        if kernel_id in Handler._cache:
+            self.write_message(Handler._cache[kernel_id])
+
+    def on_close(self) -> None:
+        kernel_id = getattr(self, "kernel_id", None)
+        if Handler._waiters.get(kernel_id) is self:
+            del Handler._waiters[kernel_id]
+        if self.close_reason == RECEIVED:
+            Handler._cache.pop(kernel_id, None)
+
+    @classmethod
+    def send_updates(cls, msg: dict) -> None:
+        kernel_id, payload = msg["kernel_id"], msg["payload"]
+        cls._cache[kernel_id] = payload  # kept until the kernel says it has it
+        waiter = cls._waiters.get(kernel_id)
+        if waiter is not None:
+            try:
+                waiter.write_message(payload)
+            except Exception:  # the kernel gets it from the cache when it reconnects
+                log.info("request for kernel %s kept for its next connection", kernel_id)
+
+    Handler.open, Handler.on_close, Handler.send_updates = open, on_close, send_updates

@@ -1,9 +1,12 @@
 """`sts-course workshop`: serve `notebooks/workshop.ipynb` with Voila and print the URLs.
 
 Voila's settings (pre-heated kernel pool, no sources, no tracebacks, localhost) live in
-`notebooks/voila.json`. This launcher only adds what is decided at launch: a fresh trainer
-token (its hash goes into the store), `--lan` (listen on the room's network), and an
-optional pool size.
+`notebooks/voila.json`. Its `VoilaExecutor.iopub_timeout` of 120 s is there for a crowd: with
+the default 4 s, stock Voila dropped the output of all 30 pages of benchmarks/workshop_join.py.
+
+This launcher only adds what is decided at launch: a fresh trainer token (its hash goes into
+the store), `--lan` (listen on the room's network), an optional pool size, and Voila started
+through `voila_fix`.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from .app import JOIN_URL_ENV
 from .store import ENV_DIR, WorkshopStore
 
 NOTEBOOK = "workshop.ipynb"
-LAUNCHER = "sts_course.workshop.voila_fix"  # Voila, with pre-heated kernels that never miss their request
+LAUNCHER = "sts_course.workshop.voila_fix"  # Voila with our fixes: no lost request, no lost reply
 
 
 @dataclass(frozen=True)
