@@ -19,7 +19,7 @@ from nbgrader.api import Gradebook
 from sqlalchemy import create_engine, func, select
 
 from conftest import ROOT, VENV_BIN, free_port, wait_for_http
-from nbgrader_course import COURSE, answer, fetch, new_course, release, run, submit
+from nbgrader_course import COURSE, answer, exchange_arg, fetch, new_course, release, run, submit
 from sts_course.bank import load_bank
 from sts_course.completion.schema import grade_t
 from sts_course.completion.pgtemp import PostgresMissing, TemporaryPostgres
@@ -182,7 +182,7 @@ def test_released_feedback_holds_no_hidden_tests(graded):
     base, env = graded["base"], graded["env"]
     home = base / "homes" / "bob"
     run([VENV_BIN / "nbgrader", "fetch_feedback", "F1", f"--course={COURSE}", "--student=bob",
-         f"--Exchange.root={env['STS_EXCHANGE_ROOT']}"], home, env)
+         exchange_arg(env)], home, env)
     stamp = (graded["course"] / "submitted" / "bob" / "F1" / "timestamp.txt").read_text(encoding="utf-8").strip()
     html = (home / "F1" / "feedback" / stamp / "F1.html").read_text(encoding="utf-8")
     assert "HIDDEN TESTS" not in html and "_expected" not in html and "_feedback" not in html
