@@ -70,3 +70,15 @@ def test_command_prints_urls_that_serve_the_app(tmp_path):
             left = [" ".join(p.cmdline()[:4]) for p in psutil.Process(process.pid).children(recursive=True)]
             os.killpg(process.pid, signal.SIGKILL)
             pytest.fail(f"sts-course workshop did not stop within 60 s of Ctrl+C; still running: {left}")
+
+
+def test_command_names_a_corrupt_store_and_leaves_it_alone(tmp_path):
+    store = tmp_path / "workshop.sqlite3"
+    store.write_bytes(b"this is not the workshop store" * 100)
+    result = subprocess.run([str(VENV_BIN / "sts-course"), "workshop", "--port", str(free_port())],
+                            env={**os.environ, "STS_WORKSHOP_DIR": str(tmp_path)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"sts-course workshop: {store}: cannot be used as the workshop store" in result.stderr
+    assert "Trainer" not in result.stdout  # no URLs for a server that is not started
+    assert store.read_bytes() == b"this is not the workshop store" * 100
